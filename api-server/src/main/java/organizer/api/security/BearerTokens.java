@@ -30,7 +30,7 @@ final class BearerTokens {
         try {
             queryTokens = queryTokens(queryString);
         } catch (IllegalArgumentException e) {
-            return refuse("The query string is malformed");
+            return refuse("The access_token parameter is malformed");
         }
         int presented = authorizationHeaders.size() + queryTokens.size();
         if (presented == 0) {
@@ -96,6 +96,7 @@ final class BearerTokens {
         return new Extraction(null, OAuthError.invalidRequest(why));
     }
 
+    /** The {@code access_token} values of the query; other parameters are not this class's business. */
     private static List<String> queryTokens(String query) {
         var tokens = new ArrayList<String>(1);
         if (query == null || query.isEmpty()) {
@@ -103,11 +104,21 @@ final class BearerTokens {
         }
         for (var pair : query.split("&")) {
             int eq = pair.indexOf('=');
-            var name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (name.equals("access_token")) {
+            var rawName = eq < 0 ? pair : pair.substring(0, eq);
+            boolean named = rawName.equals("access_token")
+                    || rawName.indexOf('%') >= 0 && "access_token".equals(decodeOrNull(rawName));
+            if (named) {
                 tokens.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return tokens;
+    }
+
+    private static String decodeOrNull(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }

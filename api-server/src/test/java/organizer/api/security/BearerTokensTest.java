@@ -12,6 +12,7 @@ class BearerTokensTest {
             // header              | query                              | outcome
             "-                     | -                                  | none",
             "-                     | q=ana                              | none",
+            "-                     | q=100%&x%zz=1                      | none",
             "Bearer abc.def.ghi    | -                                  | token abc.def.ghi",
             "bearer abc.def.ghi    | -                                  | token abc.def.ghi",
             "BEARER abc-_~+/=      | -                                  | token abc-_~+/=",
