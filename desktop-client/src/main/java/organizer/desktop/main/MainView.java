@@ -74,6 +74,7 @@ public final class MainView extends BorderPane {
             }
         });
         setTop(new VBox(header, banner));
+        widthProperty().addListener((obs, old, width) -> header.fit(width.doubleValue()));
 
         var content = new StackPane(contactsView, calendarView);
         content.getStyleClass().add("content");

@@ -77,6 +77,25 @@ class MainViewFlowTest {
 
     @Test
     void showsWhoIsSignedInAndBothViewsLoadWithTheSameToken(FxRobot robot) throws Exception {
+        var cssWarnings = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var css = java.util.logging.Logger.getLogger("javafx.css");
+        var handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
+                    cssWarnings.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        css.addHandler(handler);
         show(robot, session(api.token(BOTH), BOTH));
 
         TableView<Contact> table = robot.lookup("#contactsTable").queryTableView();
@@ -100,8 +119,25 @@ class MainViewFlowTest {
         waitUntil(() -> !robot.lookup("#calendarView .style1-entry").queryAll().isEmpty());
 
         render(robot, "organizer-calendar.png");
+        robot.interact(() -> ((organizer.desktop.calendar.CalendarView) robot.lookup("#calendarPane").query())
+                .calendarControl().showMonthPage());
+        render(robot, "organizer-calendar-month.png");
+        robot.interact(() -> ((organizer.desktop.calendar.CalendarView) robot.lookup("#calendarPane").query())
+                .calendarControl().showDayPage());
+        render(robot, "organizer-calendar-day.png");
         robot.clickOn("#contactsTab");
         render(robot, "organizer-contacts.png");
+        robot.interact(() -> {
+            stage.setWidth(960);
+            stage.setHeight(640);
+        });
+        robot.clickOn("#calendarTab");
+        render(robot, "organizer-narrow.png");
+        assertThat(robot.lookup("#logout").queryButton().getContentDisplay())
+                .isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        css.removeHandler(handler);
+        // The theme sheet defines the Modena colours CalendarFX and ControlsFX look up: no CSS warnings.
+        assertThat(cssWarnings).isEmpty();
     }
 
     @Test
