@@ -9,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -174,9 +173,5 @@ public final class MainView extends BorderPane {
                 keys.keySet().forEach(key -> scene.getAccelerators().remove(key, keys.get(key)));
             }
         }
-    }
-
-    Node header() {
-        return header;
     }
 }
