@@ -159,6 +159,11 @@ class MainViewFlowTest {
         assertThat(text(robot, "#contactCount")).isEqualTo("1 of 12 contacts");
 
         robot.interact(() -> search.setText("example.org"));
+        robot.clickOn(robot.lookup(".column-header .label")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("Company")).queryLabeled());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(table.getItems()).extracting(Contact::company)
+                .containsExactly("Blue Yonder Airlines", "Contoso Ltd", "Proseware", "Tailspin Toys");
         assertThat(table.getItems()).extracting(Contact::email).allMatch(email -> email.endsWith("example.org"))
                 .hasSize(4);
     }
