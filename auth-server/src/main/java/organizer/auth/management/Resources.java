@@ -116,7 +116,7 @@ final class Resources {
                 }
                 var updated = new User(existing.userId(), UserStore.normalize(merged.email()), merged.emailVerified(),
                         merged.name(), merged.nickname(), merged.picture(), existing.createdAt(),
-                        clock.instant(), existing.identities(), merged.blocked(), existing.loginsCount(),
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), existing.identities(), merged.blocked(), existing.loginsCount(),
                         existing.lastLogin());
                 return users.update(updated);
             }
