@@ -37,13 +37,16 @@ import organizer.auth.AuthServer;
  * 2. client-credentials tokens per second through the real server over loopback HTTP/1.1 keep-alive
  *    (a minimal blocking socket client, so the driver costs little);
  * 3. the login round trip (authorize -> login page -> POST credentials -> consent page -> Accept -> redirect).
- * Each rate: warm-up, then a timed window; repeated ROUNDS times, median reported.
+ * Each rate: warm-up, then a timed window; raw and HTTP alternate for ROUNDS rounds; medians reported, and the median
+ * of the per-round ratios. Options: -Dbench.rounds, -Dbench.seconds, -Dbench.warmup, -Dbench.threads, -Dbench.logins.
  */
 public final class AuthBench {
     static final int THREADS = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors() * 4);
-    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
-    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 2));
+    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
+    // Many short alternating rounds: on a shared machine the load changes from minute to minute, and the ratio of
+    // two neighbouring windows is steadier than either rate.
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
     static final int LOGINS = Integer.getInteger("bench.logins", 30);
 
     public static void main(String[] args) throws Exception {
