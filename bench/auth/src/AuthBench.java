@@ -143,12 +143,17 @@ public final class AuthBench {
         return count.sum() / (elapsed / 1e9);
     }
 
+    private static Algorithm algorithm;
+
     /** The baseline: java-jwt signing the same claims the server puts in a client-credentials token. */
-    static Op rawSigner(String issuer) throws Exception {
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        var pair = generator.generateKeyPair();
-        var algorithm = Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+    static synchronized Op rawSigner(String issuer) throws Exception {
+        if (algorithm == null) { // one RSA-2048 key, like the server's; java-jwt's Algorithm is thread-safe
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var pair = generator.generateKeyPair();
+            algorithm = Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+        }
+        var algorithm = AuthBench.algorithm;
         return () -> {
             var now = Instant.now();
             JWT.create().withKeyId("bench").withIssuer(issuer).withSubject("organizer-m2m@clients")
