@@ -12,7 +12,9 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import organizer.desktop.login.AuthorizeUrl;
 import organizer.desktop.login.Authorizer;
+import organizer.desktop.login.BrowserLoginView;
 import organizer.desktop.login.LoginView;
 import organizer.desktop.login.LoginViewModel;
 import organizer.desktop.login.SilentAuthenticator;
@@ -43,6 +45,7 @@ public final class OrganizerApp implements SessionManager.Listener {
     private final SessionManager sessions;
     private final LoginViewModel loginModel;
     private LoginView loginView;
+    private BrowserLoginView browserLogin;
 
     /**
      * @param config   the effective settings (endpoints of the servers actually running)
@@ -57,8 +60,17 @@ public final class OrganizerApp implements SessionManager.Listener {
         this.mainView = mainView;
         var authorizer = new Authorizer(config.issuer(), config.clientId(), config.audience(), config.redirectUri(), clock);
         var silent = new SilentAuthenticator(authorizer, background, timer);
-        this.sessions = new SessionManager(silent, timer, clock, config.checkSession(), config.logoutReturnTo(), this);
+        // With PKCE the SSO session lives in the system browser: no silent renewal or polling from a WebView.
+        var pkce = config.loginMode() == DesktopConfig.LoginMode.PKCE;
+        this.sessions = new SessionManager(pkce ? null : silent, timer, clock, config.checkSession(),
+                config.logoutReturnTo(), AuthorizeUrl.logout(config.issuer(), config.clientId(), config.logoutReturnTo()),
+                this);
         this.loginModel = new LoginViewModel(authorizer, background, Platform::runLater, sessions::start);
+        if (config.loginMode() == DesktopConfig.LoginMode.PKCE) {
+            var http = new okhttp3.OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(20)).build();
+            browserLogin = new BrowserLoginView(config.issuer(), config.clientId(), config.audience(), http, clock,
+                    Platform::runLater, sessions::start);
+        }
     }
 
     /** Shows the window; signs in silently when the cookie jar holds an SSO session, else shows the login. Call on the FX thread. */
@@ -68,7 +80,7 @@ public final class OrganizerApp implements SessionManager.Listener {
         stage.setTitle("Organizer");
         stage.setScene(scene);
         stage.show();
-        if (cookies != null && cookies.hasAuthorizationServerCookies()) {
+        if (cookies != null && cookies.hasAuthorizationServerCookies() && browserLogin == null) {
             sessions.trySilentSignIn(config.scope()).thenAccept(signedIn -> {
                 if (!signedIn) {
                     showLogin(null, config.scope());
@@ -91,6 +103,12 @@ public final class OrganizerApp implements SessionManager.Listener {
     }
 
     private void showLogin(String notice, String scope) {
+        if (browserLogin != null) {
+            root.getChildren().setAll(browserLogin);
+            browserLogin.start(scope, notice);
+            screen.set(Screen.LOGIN);
+            return;
+        }
         if (loginView == null) {
             loginView = new LoginView(loginModel);
         }
@@ -102,6 +120,11 @@ public final class OrganizerApp implements SessionManager.Listener {
     /** Which screen is showing (tests and smoke mode wait on it). */
     public ReadOnlyObjectProperty<Screen> screenProperty() {
         return screen;
+    }
+
+    /** The login's current message (an error or notice), or null. */
+    public String loginMessage() {
+        return loginModel.messageProperty().get();
     }
 
     public LoginView loginView() {

@@ -41,6 +41,7 @@ public final class SessionManager {
     private final Clock clock;
     private final Duration checkSessionInterval;
     private final URI logoutReturnTo;
+    private final URI logoutUrl;
     private final Listener listener;
 
     private volatile Tokens tokens;
@@ -49,12 +50,13 @@ public final class SessionManager {
     private ScheduledFuture<?> poll;
 
     public SessionManager(SilentAuthenticator silent, ScheduledExecutorService timer, Clock clock,
-                          Duration checkSessionInterval, URI logoutReturnTo, Listener listener) {
+                          Duration checkSessionInterval, URI logoutReturnTo, URI logoutUrl, Listener listener) {
         this.silent = silent;
         this.timer = timer;
         this.clock = clock;
         this.checkSessionInterval = checkSessionInterval;
         this.logoutReturnTo = logoutReturnTo;
+        this.logoutUrl = logoutUrl;
         this.listener = listener;
     }
 
@@ -91,6 +93,10 @@ public final class SessionManager {
         if (held == null) {
             return CompletableFuture.failedFuture(new IllegalStateException("signed out"));
         }
+        if (silent == null) { // browser (PKCE) sign-in: no silent renewal from here
+            end("Your session has expired. Please sign in again.", Scopes.format(held.scopes()));
+            return CompletableFuture.failedFuture(new IllegalStateException("login_required"));
+        }
         var done = new CompletableFuture<Void>();
         silent.authorize(Scopes.format(held.scopes())).thenAccept(outcome -> {
             if (outcome instanceof Authorizer.SignedIn in && tokens != null) {
@@ -121,7 +127,7 @@ public final class SessionManager {
      */
     public CompletableFuture<Void> checkSession() {
         var held = tokens;
-        if (held == null) {
+        if (held == null || silent == null) {
             return CompletableFuture.completedFuture(null);
         }
         return silent.authorize(Scopes.format(held.scopes())).thenAccept(outcome -> {
@@ -148,7 +154,8 @@ public final class SessionManager {
         cancelTimers();
         tokens = null;
         current = null;
-        return silent.logout(logoutReturnTo).handle((v, e) -> {
+        var ended = silent != null ? silent.logout(logoutReturnTo) : browserLogout();
+        return ended.handle((v, e) -> {
             if (e != null) {
                 LOG.warn("Logout at the sign-in server did not complete: {}", e.getMessage());
             }
@@ -156,6 +163,16 @@ public final class SessionManager {
                     : "You were signed out of Organizer, but the sign-in server could not be told.", scope);
             return null;
         });
+    }
+
+    /** With PKCE the SSO cookie is the browser's: the logout URL opens there. */
+    private CompletableFuture<Void> browserLogout() {
+        try {
+            organizer.desktop.login.BrowserLoginView.browse(logoutUrl);
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Ends the local session (no call to the server): SLO, expiry. */
@@ -178,6 +195,9 @@ public final class SessionManager {
     private void schedulePoll() {
         if (poll != null) {
             poll.cancel(false);
+        }
+        if (silent == null) {
+            return;
         }
         poll = later(checkSessionInterval, this::checkSession);
     }
