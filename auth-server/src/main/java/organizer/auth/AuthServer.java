@@ -112,7 +112,8 @@ public final class AuthServer {
         }
         log.info("auth-server started: issuer {}, bound to {}:{}, data {}", issuer, config.host(), port,
                 config.dataDir());
-        banner();
+        var m2mSecret = config.tenantFile() == null ? writeM2mSecret() : null;
+        banner(m2mSecret);
     }
 
     public synchronized void stop() {
@@ -214,7 +215,7 @@ public final class AuthServer {
         }
     }
 
-    private void banner() {
+    private void banner(Path m2mSecret) {
         if (console == null) {
             return;
         }
@@ -223,9 +224,8 @@ public final class AuthServer {
         if (config.loopback() && config.demoAccount()) {
             console.println("  Demo account: " + DEMO_EMAIL + " / " + DEMO_PASSWORD + "  (loopback only)");
         }
-        if (config.tenantFile() == null) {
-            console.println("  Machine-to-machine client: organizer-m2m, secret in "
-                    + writeM2mSecret().toAbsolutePath());
+        if (m2mSecret != null) {
+            console.println("  Machine-to-machine client: organizer-m2m, secret in " + m2mSecret.toAbsolutePath());
         }
     }
 
