@@ -76,9 +76,13 @@ final class DesktopFixture implements AutoCloseable {
 
     /** Opens a window with the same main-window factory as the app, and starts it. */
     OrganizerApp open() throws Exception {
+        return open(config);
+    }
+
+    OrganizerApp open(DesktopConfig settings) throws Exception {
         return onFx(() -> {
             var stage = new Stage();
-            var app = new OrganizerApp(config, stage, cookies, Clock.systemUTC(), new MainWindow(config)::create);
+            var app = new OrganizerApp(settings, stage, cookies, Clock.systemUTC(), new MainWindow(settings)::create);
             app.start();
             return app;
         });
@@ -153,6 +157,17 @@ final class DesktopFixture implements AutoCloseable {
         return app.screenProperty().get() == OrganizerApp.Screen.LOGIN
                 && !app.loginView().engine().getLoadWorker().isRunning()
                 && Boolean.TRUE.equals(app.loginView().engine().executeScript("document.getElementById('" + id + "') != null"));
+    }
+
+    /** Waits until both views of the main window have their data; fails with the banner's words on a problem. */
+    void awaitData(OrganizerApp app) throws Exception {
+        await(() -> "the main window's data; " + describe(app), () -> {
+            var state = MainWindow.readiness(app.root()).state();
+            if (state != null && !state.isEmpty()) {
+                throw new AssertionError("the main window shows a problem: " + state);
+            }
+            return "".equals(state);
+        });
     }
 
     void awaitScreen(OrganizerApp app, OrganizerApp.Screen screen) throws Exception {

@@ -60,7 +60,41 @@ class LoginFlowTest {
         assertThat(session.accessToken()).isNotBlank();
         // Tokens stay in memory: the only file written holds the authorization server's cookie, no token.
         assertThat(Files.readString(fixture.cookieFile())).doesNotContain(session.accessToken());
-        assertThat(onFx(() -> app.root().lookup("#main"))).isNotNull();
+        // Both views load from the two APIs with the same token.
+        fixture.awaitData(app);
+        var main = (organizer.desktop.main.MainView) onFx(() -> app.root().lookup("#mainView"));
+        assertThat(onFx(() -> main.contactsModel().all().size())).isPositive();
+        assertThat(onFx(() -> main.calendarModel().appointments().size())).isPositive();
+        assertThat(onFx(() -> ((javafx.scene.control.TableView<?>) app.root().lookup("#contactsTable")).getItems().size()))
+                .isPositive();
+        assertThat(onFx(() -> ((Label) app.root().lookup("#userEmail")).getText())).contains("alice@organizer.test");
+    }
+
+    @Test
+    void aTokenWithoutReadCalendarExplainsAndReauthorizesForIt() throws Exception {
+        fixture.close(app);
+        app = fixture.open(fixture.config.withScope("openid profile email read:contacts"));
+        fixture.signIn(app, "ivan@organizer.test", "ivan-password-1");
+        assertThat(app.sessions().session().scopes()).doesNotContain("read:calendar");
+        var main = (organizer.desktop.main.MainView) onFx(() -> app.root().lookup("#mainView"));
+        onFx(() -> {
+            main.show(organizer.desktop.main.MainView.Section.CALENDAR);
+            return null;
+        });
+        await("the calendar's explanation", () -> app.root().lookup("#reauthorize") != null
+                && app.root().lookup("#reauthorize").isVisible());
+        assertThat(onFx(() -> ((Label) app.root().lookup("#bannerTitle")).getText() + " "
+                + ((Label) app.root().lookup("#bannerMessage")).getText())).containsIgnoringCase("calendar");
+
+        fixture.robot.clickOn("#reauthorize");
+        // The SSO session is alive: no password, the consent page asks for the calendar.
+        fixture.awaitElement(app, "accept");
+        assertThat(onFx(() -> app.loginView().engine().executeScript("document.getElementById('permissions').textContent")))
+                .asString().contains("Read your calendar");
+        fixture.clickElement(app, "accept");
+        fixture.awaitScreen(app, Screen.MAIN);
+        assertThat(app.sessions().session().scopes()).contains("read:calendar", "read:contacts");
+        fixture.awaitData(app);
     }
 
     @Test
