@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** When the local backend was ready (System.nanoTime), for smoke mode's figures. */
+    static volatile long backendReadyNanos;
 
     private Main() {
     }
@@ -51,6 +53,7 @@ public final class Main {
             System.err.println("organizer: " + e.getMessage());
             return 1;
         }
+        backendReadyNanos = System.nanoTime();
         var effective = backend.config();
         LOG.info("Organizer starting: {}", effective.describe());
         var cookies = PersistentCookieStore.open(effective.dataDir().resolve("sign-in-cookies.json"),
