@@ -37,13 +37,16 @@ import organizer.auth.AuthServer;
  * 2. client-credentials tokens per second through the real server over loopback HTTP/1.1 keep-alive
  *    (a minimal blocking socket client, so the driver costs little);
  * 3. the login round trip (authorize -> login page -> POST credentials -> consent page -> Accept -> redirect).
- * Each rate: warm-up, then a timed window; repeated ROUNDS times, median reported.
+ * Each rate: warm-up, then a timed window; raw and HTTP alternate for ROUNDS rounds; medians reported, and the median
+ * of the per-round ratios. Options: -Dbench.rounds, -Dbench.seconds, -Dbench.warmup, -Dbench.threads, -Dbench.logins.
  */
 public final class AuthBench {
     static final int THREADS = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors() * 4);
-    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
-    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 2));
+    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
+    // Many short alternating rounds: on a shared machine the load changes from minute to minute, and the ratio of
+    // two neighbouring windows is steadier than either rate.
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
     static final int LOGINS = Integer.getInteger("bench.logins", 30);
 
     public static void main(String[] args) throws Exception {
@@ -56,10 +59,15 @@ public final class AuthBench {
             int cores = Runtime.getRuntime().availableProcessors();
             var raw = new ArrayList<Double>();
             var http = new ArrayList<Double>();
+            var ratios = new ArrayList<Double>();
+            var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            double loadBefore = os.getSystemLoadAverage();
             for (int round = 0; round < ROUNDS; round++) {
                 raw.add(rate(cores, () -> rawSigner(issuer)));
                 http.add(rate(THREADS, () -> tokenCaller(server.port(), secret)));
-                System.err.printf("round %d: raw %.0f/s, http %.0f/s%n", round + 1, raw.get(round), http.get(round));
+                ratios.add(http.get(round) / raw.get(round));
+                System.err.printf("round %d: raw %.0f/s, http %.0f/s, ratio %.2f%n", round + 1, raw.get(round),
+                        http.get(round), ratios.get(round));
             }
             var logins = loginRoundTrips(issuer);
             double rawMedian = median(raw);
@@ -70,9 +78,12 @@ public final class AuthBench {
             System.out.printf("| java-jwt RS256 signing, %d threads (baseline) | %.0f tokens/s |%n", cores, rawMedian);
             System.out.printf("| POST /oauth/token client_credentials over loopback HTTP, %d connections | %.0f tokens/s |%n",
                     THREADS, httpMedian);
-            System.out.printf("| ratio server / raw signing | %.2f |%n", httpMedian / rawMedian);
+            System.out.printf("| ratio server / raw signing (median of per-round ratios, min-max) | %.2f (%.2f-%.2f) |%n",
+                    median(ratios), Collections.min(ratios), Collections.max(ratios));
             System.out.printf("| login round trip (authorize, login, consent, redirect), %d runs | median %.1f ms, p95 %.1f ms |%n",
                     LOGINS, percentile(logins, 50), percentile(logins, 95));
+            System.out.printf("| system load average (1 min) before / after | %.1f / %.1f |%n", loadBefore,
+                    os.getSystemLoadAverage());
         } finally {
             server.stop();
         }

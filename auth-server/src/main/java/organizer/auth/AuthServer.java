@@ -157,6 +157,7 @@ public final class AuthServer {
         var tokens = new TokenIssuer(issuer, keys, clock);
         var verifier = new LocalTokenVerifier(issuer, keys, clock);
         var sessions = new Sessions(jdbc, clock, tenant::settings, config.https());
+        sessions.purge();
         var codes = new AuthorizationCodes(jdbc, clock);
         codes.purge();
         var refreshTokens = new RefreshTokens(jdbc, clock);
@@ -176,7 +177,7 @@ public final class AuthServer {
         serve(context, "/.well-known/openid-configuration", new OpenIdConfigurationServlet(issuer));
         serve(context, "/v2/logout", new LogoutServlet(tenant, sessions));
         serve(context, "/oidc/logout", new OidcLogoutServlet(tenant, sessions, verifier));
-        serve(context, "/api/v2/*", ManagementRoutes.servlet(tenant, users, keys, verifier, issuer));
+        serve(context, "/api/v2/*", ManagementRoutes.servlet(tenant, users, keys, verifier, issuer, clock));
         serve(context, "/healthz", new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -52,7 +52,9 @@ class ManagementApiFlowTest {
         assertThat(created.get("email")).isEqualTo("bob@example.test");
         assertThat(created.json().get("identities").get(0).get("connection").asText())
                 .isEqualTo("Username-Password-Authentication");
-        assertThat(created.text()).doesNotContain("password", "$2");
+        assertThat(created.json().get("identities").get(0).get("isSocial").asBoolean()).isFalse();
+        assertThat(created.get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT[\\d:]{8}\\.\\d{3}Z");
+        assertThat(created.text()).doesNotContain("password", "$2", "\"public\"");
 
         var duplicate = call("POST", "users", Map.of("connection", "Username-Password-Authentication",
                 "email", "bob@example.test", "password", "bob-password-1"));
@@ -120,6 +122,7 @@ class ManagementApiFlowTest {
                 "grant_types", List.of("client_credentials")));
         assertThat(app.status()).isEqualTo(201);
         assertThat(app.get("client_secret")).isNotBlank();
+        assertThat(app.text()).contains("\"is_first_party\":true").doesNotContain("\"public\"");
         var list = call("GET", "clients", null);
         assertThat(list.text()).contains("\"client_id\":\"" + app.get("client_id") + "\"");
         var badName = call("POST", "clients", Map.of("app_type", "spa"));
