@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The app image's own launcher, run with --smoke-test: signs in through the real WebView against the embedded
+# backend, writes its screenshot, exits 0. Run by `mvn verify` (installers/desktop) and usable by hand:
+#   smoke-test.sh APP_IMAGE_DIR MONOCLE_JAR WORK_DIR
+# Headless by default: Monocle's headless glass, added only to a hard-linked copy of the image (three JVM options
+# appended to the copy's launcher config, lib/app/organizer.cfg), so the launcher, runtime and jars under test are
+# the shipped ones. With SMOKE_DISPLAY=xvfb the unmodified image runs under xvfb-run (GTK) instead.
+set -euo pipefail
+
+app=${1:?app image dir}; monocle=${2:?monocle jar}; work=${3:?work dir}
+timeout_s=${SMOKE_TIMEOUT:-180}
+name=$(basename "$app")
+fail() { echo "smoke-test: FAILED: $*" >&2; exit 1; }
+
+[ -x "$app/bin/$name" ] || fail "no launcher at $app/bin/$name"
+rm -rf "$work"; mkdir -p "$work/home"
+work=$(cd "$work" && pwd)
+
+# JavaFX's natives must sit in the runtime's lib/, not in the modules image (else they are extracted to
+# ~/.openjfx on every start).
+jimage=${JIMAGE:-jimage}
+if "$jimage" list "$app/lib/runtime/lib/modules" | grep -E '\.(so|dll|dylib)$' >/dev/null; then
+  fail "native libraries found inside the modules image"
+fi
+[ -f "$app/lib/runtime/lib/libjfxwebkit.so" ] || fail "libjfxwebkit.so is not in the runtime's lib/"
+
+if [ "${SMOKE_DISPLAY:-monocle}" = xvfb ]; then
+  image="$app"
+  runner=(xvfb-run -a)
+else
+  image="$work/image/$name"
+  mkdir -p "$work/image"
+  cp -al "$app" "$work/image/"
+  cfg="$image/lib/app/$name.cfg"
+  rm "$cfg"   # a new file, so the hard-linked original stays untouched
+  { cat "$app/lib/app/$name.cfg"
+    echo "java-options=--patch-module=javafx.graphics=$(cd "$(dirname "$monocle")" && pwd)/$(basename "$monocle")"
+    echo "java-options=-Dglass.platform=Monocle"
+    echo "java-options=-Dmonocle.platform=Headless"
+    echo "java-options=-Dprism.order=sw"
+  } > "$cfg"
+  runner=()
+fi
+
+echo "smoke-test: $image/bin/$name --smoke-test (${SMOKE_DISPLAY:-monocle}, HOME=$work/home)"
+start=$(date +%s%N)
+set +e
+(cd "$work" && HOME="$work/home" timeout "$timeout_s" ${runner[@]+"${runner[@]}"} "$image/bin/$name" --smoke-test) \
+  > "$work/app.log" 2>&1
+rc=$?
+set -e
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+sed 's/^/  | /' "$work/app.log"
+[ "$rc" -eq 0 ] || fail "launcher exited with $rc after ${elapsed_ms} ms"
+png=$(find "$work" -path "$work/image" -prune -o -name '*.png' -print | head -1)
+[ -n "$png" ] || fail "no screenshot (*.png) written under $work"
+[ ! -e "$work/home/.openjfx" ] || fail "JavaFX extracted natives to ~/.openjfx"
+echo "smoke-test: OK in ${elapsed_ms} ms; screenshot $png ($(stat -c %s "$png") bytes); nothing under ~/.openjfx"
