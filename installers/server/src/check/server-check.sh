@@ -7,7 +7,7 @@ set -euo pipefail
 
 archive=${1:?archive}; work=${2:?work dir}
 deadline_s=${CHECK_TIMEOUT:-90}
-fail() { echo "server-check: FAILED: $*" >&2; for f in "$work"/*.log; do [ -f "$f" ] && sed "s|^|  $(basename "$f") | |" "$f" >&2; done; exit 1; }
+fail() { echo "server-check: FAILED: $*" >&2; for f in "$work"/*.log; do [ -f "$f" ] && sed "s#^#  $(basename "$f") | #" "$f" >&2; done; exit 1; }
 
 rm -rf "$work"; mkdir -p "$work"
 work=$(cd "$work" && pwd)
@@ -37,14 +37,14 @@ await_line() {
   fail "$(basename "$file" .log): no line matching '$regex' within ${deadline_s}s"
 }
 
-# 1. the auth-server on a free port, its data (tenant, signing keys) under work/auth
-AUTH_ARGS=(--port 0 --data-dir "$work/auth-data")
-"$dist/bin/organizer-auth" "${AUTH_ARGS[@]}" >"$work/auth.log" 2>&1 &
+# 1. the auth-server on a free port, its data (tenant, signing keys, the M2M secret) under work/auth-data
+"$dist/bin/organizer-auth" --port 0 --data-dir "$work/auth-data" >"$work/auth.log" 2>&1 &
 auth_pid=$!; pids+=("$auth_pid")
-auth_line=$(await_line "$work/auth.log" 'started.*http://[^ ]*:[0-9]+' "$auth_pid")
-auth_port=$(echo "$auth_line" | sed -E 's|.*http://[^ ]*:([0-9]+).*|\1|')
-auth_url="http://localhost:$auth_port/"
-echo "server-check: organizer-auth up at $auth_url"
+auth_line=$(await_line "$work/auth.log" 'auth-server started: issuer http' "$auth_pid")
+auth_url=$(echo "$auth_line" | grep -Eo 'issuer http[^ ,]+' | cut -d' ' -f2)
+# the banner that follows names the file holding organizer-m2m's generated secret
+await_line "$work/auth.log" 'organizer-m2m, secret in' "$auth_pid" >/dev/null
+echo "server-check: organizer-auth up, issuer $auth_url"
 
 # 2. the APIs, trusting that issuer
 "$dist/bin/organizer-api" --contacts-port 0 --calendar-port 0 --issuer "$auth_url" --data-dir "$work/api-data" \
@@ -57,8 +57,11 @@ calendar=$(echo "$api_line" | grep -Eo 'calendar[^,]*http://[^ ,]+' | grep -Eo '
 contacts=${contacts%/}; calendar=${calendar%/}
 echo "server-check: organizer-api up: contacts $contacts, calendar $calendar"
 
-# 3. a client-credentials token for organizer-m2m (secret: see m2m_secret)
-secret=$(m2m_secret)
+# 3. a client-credentials token for organizer-m2m, whose secret the auth-server wrote owner-only to its data dir
+secret_file="$work/auth-data/organizer-m2m.secret"
+[ -f "$secret_file" ] || fail "no $secret_file"
+[ "$(stat -c %a "$secret_file")" = 600 ] || fail "$secret_file is not owner-only"
+secret=$(tr -d '\r\n' < "$secret_file")
 token_json=$(curl -sS --fail-with-body -X POST "${auth_url}oauth/token" \
   -H 'Content-Type: application/x-www-form-urlencoded' \
   --data-urlencode grant_type=client_credentials --data-urlencode client_id=organizer-m2m \
@@ -86,9 +89,10 @@ for name in api auth; do
   kill -TERM "$pid"
   set +e; wait "$pid"; rc=$?; set -e
   [ "$rc" = 0 ] || [ "$rc" = 143 ] || fail "organizer-$name exited with $rc on SIGTERM"
-  grep -qiE 'stopped' "$work/$name.log" || fail "organizer-$name logged no stop line"
   echo "server-check: organizer-$name stopped (exit $rc)"
 done
 pids=()
+grep -q 'Organizer API stopped' "$work/api.log" || fail "organizer-api logged no stop line"
+if grep -qF "$secret" "$work"/*.log; then fail "the client secret appears in a server log"; fi
 if grep -Eq 'eyJ[A-Za-z0-9_-]{10,}\.' "$work"/*.log; then fail "a token appears in a server log"; fi
 echo "server-check: OK"
