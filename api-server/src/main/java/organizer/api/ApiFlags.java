@@ -104,8 +104,11 @@ final class ApiFlags {
     static ApiConfig parse(String[] args, Map<String, String> env) {
         var flags = new ApiFlags();
         var commandLine = new CommandLine(flags)
-                .setDefaultValueProvider(arg -> arg instanceof OptionSpec option
-                        ? nonBlank(env.get(ENV.get(option.longestName()))) : null);
+                .setUsageHelpWidth(110)
+                .setDefaultValueProvider(arg -> {
+                    var variable = arg instanceof OptionSpec option ? ENV.get(option.longestName()) : null;
+                    return variable == null ? null : nonBlank(env.get(variable));
+                });
         try {
             commandLine.parseArgs(args);
         } catch (CommandLine.ParameterException e) {

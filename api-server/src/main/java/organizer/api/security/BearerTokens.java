@@ -60,8 +60,8 @@ final class BearerTokens {
 
     private static List<String> queryTokens(String query) {
         var tokens = new ArrayList<String>(1);
-        if (query == null || !query.contains("access_token")) {
-            return tokens; // the common case costs one scan of a usually absent string
+        if (query == null || query.isEmpty()) {
+            return tokens;
         }
         for (var pair : query.split("&")) {
             int eq = pair.indexOf('=');
