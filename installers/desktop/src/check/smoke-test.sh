@@ -42,17 +42,21 @@ else
   runner=()
 fi
 
+shot="$work/organizer-smoke.png"
 echo "smoke-test: $image/bin/$name --smoke-test (${SMOKE_DISPLAY:-monocle}, HOME=$work/home)"
 start=$(date +%s%N)
 set +e
-(cd "$work" && HOME="$work/home" timeout "$timeout_s" ${runner[@]+"${runner[@]}"} "$image/bin/$name" --smoke-test) \
+# A fresh HOME (the app's data, sign-in cookies and any ~/.openjfx land there) and no XDG overrides.
+(cd "$work" && env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME HOME="$work/home" \
+   timeout "$timeout_s" ${runner[@]+"${runner[@]}"} "$image/bin/$name" --smoke-test --screenshot "$shot") \
   > "$work/app.log" 2>&1
 rc=$?
 set -e
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 sed 's/^/  | /' "$work/app.log"
 [ "$rc" -eq 0 ] || fail "launcher exited with $rc after ${elapsed_ms} ms"
-png=$(find "$work" -path "$work/image" -prune -o -name '*.png' -print | head -1)
-[ -n "$png" ] || fail "no screenshot (*.png) written under $work"
+grep -q '^smoke-test: ok' "$work/app.log" || fail "no 'smoke-test: ok' line"
+[ -s "$shot" ] || fail "no screenshot at $shot"
+[ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$shot is not a PNG"
 [ ! -e "$work/home/.openjfx" ] || fail "JavaFX extracted natives to ~/.openjfx"
-echo "smoke-test: OK in ${elapsed_ms} ms; screenshot $png ($(stat -c %s "$png") bytes); nothing under ~/.openjfx"
+echo "smoke-test: OK in ${elapsed_ms} ms; screenshot $shot ($(stat -c %s "$shot") bytes); nothing under ~/.openjfx"

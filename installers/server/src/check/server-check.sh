@@ -51,10 +51,10 @@ echo "server-check: organizer-auth up, issuer $auth_url"
   >"$work/api.log" 2>&1 &
 api_pid=$!; pids+=("$api_pid")
 api_line=$(await_line "$work/api.log" 'Organizer API started' "$api_pid")
-contacts=$(echo "$api_line" | grep -Eo 'contacts[^,]*http://[^ ,]+' | grep -Eo 'http://[^ ,]+' || true)
-calendar=$(echo "$api_line" | grep -Eo 'calendar[^,]*http://[^ ,]+' | grep -Eo 'http://[^ ,]+' || true)
+# "Organizer API started: contacts http://127.0.0.1:P/api/contacts, calendar http://127.0.0.1:Q/api/appointments; ..."
+contacts=$(echo "$api_line" | sed -nE 's#.*contacts (http://[^ ,;]+/api/contacts).*#\1#p')
+calendar=$(echo "$api_line" | sed -nE 's#.*calendar (http://[^ ,;]+/api/appointments).*#\1#p')
 [ -n "$contacts" ] && [ -n "$calendar" ] || fail "cannot read the API URLs from: $api_line"
-contacts=${contacts%/}; calendar=${calendar%/}
 echo "server-check: organizer-api up: contacts $contacts, calendar $calendar"
 
 # 3. a client-credentials token for organizer-m2m, whose secret the auth-server wrote owner-only to its data dir
@@ -72,8 +72,8 @@ echo "server-check: got a client-credentials token ($(echo "$token_json" | grep 
 
 # 4. both APIs: 401 with a Bearer challenge without the token, 200 and their JSON with it
 call() { curl -sS -o "$work/body" -D "$work/headers" -w '%{http_code}' "$@"; }
-for api in "$contacts/api/contacts:contacts" "$calendar/api/appointments:appointments"; do
-  url=${api%:*}; field=${api##*:}
+for api in "$contacts contacts" "$calendar appointments"; do
+  url=${api% *}; field=${api##* }
   status=$(call "$url")
   [ "$status" = 401 ] || fail "$url without a token: $status, expected 401"
   grep -qi '^www-authenticate: *Bearer' "$work/headers" || fail "$url: 401 without WWW-Authenticate: Bearer"
