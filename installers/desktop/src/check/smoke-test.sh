@@ -27,6 +27,8 @@ fi
 if [ "${SMOKE_DISPLAY:-monocle}" = xvfb ]; then
   image="$app"
   runner=(xvfb-run -a)
+  # the unmodified image cannot be given -Duser.home: its data goes to its own directory instead
+  extra_args=(--data-dir "$work/home/.local/share/organizer")
 else
   image="$work/image/$name"
   mkdir -p "$work/image"
@@ -38,8 +40,11 @@ else
     echo "java-options=-Dglass.platform=Monocle"
     echo "java-options=-Dmonocle.platform=Headless"
     echo "java-options=-Dprism.order=sw"
+    # Java takes user.home from the password database, not $HOME: point it at the fresh home too.
+    echo "java-options=-Duser.home=$work/home"
   } > "$cfg"
   runner=()
+  extra_args=()
 fi
 
 shot="$work/organizer-smoke.png"
@@ -48,7 +53,7 @@ start=$(date +%s%N)
 set +e
 # A fresh HOME (the app's data, sign-in cookies and any ~/.openjfx land there) and no XDG overrides.
 (cd "$work" && env -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME HOME="$work/home" \
-   timeout "$timeout_s" ${runner[@]+"${runner[@]}"} "$image/bin/$name" --smoke-test --screenshot "$shot") \
+   timeout "$timeout_s" ${runner[@]+"${runner[@]}"} "$image/bin/$name" --smoke-test --screenshot "$shot" ${extra_args[@]+"${extra_args[@]}"}) \
   > "$work/app.log" 2>&1
 rc=$?
 set -e
@@ -58,5 +63,6 @@ sed 's/^/  | /' "$work/app.log"
 grep -q '^smoke-test: ok' "$work/app.log" || fail "no 'smoke-test: ok' line"
 [ -s "$shot" ] || fail "no screenshot at $shot"
 [ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$shot is not a PNG"
+grep -q "data_dir=$work/home/" "$work/app.log" || fail "the app did not keep its data under $work/home"
 [ ! -e "$work/home/.openjfx" ] || fail "JavaFX extracted natives to ~/.openjfx"
 echo "smoke-test: OK in ${elapsed_ms} ms; screenshot $shot ($(stat -c %s "$shot") bytes); nothing under ~/.openjfx"
