@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Figures for the README: sizes of the runtime, app image and installer; time from launcher start to the login page
 # (median of RUNS smoke runs, as reported by the app: process start -> login form shown); peak RSS of the process
-# (it ends right after sign-in and the main window, so this is the RSS after login). Headless (Monocle), like
-# smoke-test.sh, each run with a copy of one warmed-up home (keys and demo user made once, no sign-in cookies, so
+# (it ends right after sign-in and the main window, so this is the RSS after login). Headless (no DISPLAY: the
+# app uses the Monocle glass in its runtime), like smoke-test.sh, each run with a copy of one warmed-up home (keys and demo user made once, no sign-in cookies, so
 # every run shows the login page).
-#   measure.sh TARGET_DIR MONOCLE_JAR [RUNS]     e.g. measure.sh installers/desktop/target installers/desktop/target/check/openjfx-monocle-17.0.10.jar 5
+#   measure.sh TARGET_DIR [RUNS]     e.g. measure.sh installers/desktop/target 5
 set -euo pipefail
 
-target=$(cd "${1:?installers/desktop/target}" && pwd); monocle=$(realpath "${2:?monocle jar}"); runs=${3:-5}
+target=$(cd "${1:?installers/desktop/target}" && pwd); runs=${2:-5}
 app=$target/app-image/organizer
 work=$target/measure
 rm -rf "$work"; mkdir -p "$work"
@@ -23,10 +23,6 @@ mkdir -p "$work/image"; cp -al "$app" "$work/image/"
 cfg=$image/lib/app/organizer.cfg
 rm "$cfg"
 { cat "$app/lib/app/organizer.cfg"
-  echo "java-options=--patch-module=javafx.graphics=$monocle"
-  echo "java-options=-Dglass.platform=Monocle"
-  echo "java-options=-Dmonocle.platform=Headless"
-  echo "java-options=-Dprism.order=sw"
   echo "java-options=-Duser.home=$work/home"
 } > "$cfg"
 
