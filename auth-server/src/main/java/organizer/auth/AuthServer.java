@@ -112,7 +112,8 @@ public final class AuthServer {
         }
         log.info("auth-server started: issuer {}, bound to {}:{}, data {}", issuer, config.host(), port,
                 config.dataDir());
-        banner();
+        var m2mSecret = config.tenantFile() == null ? writeM2mSecret() : null;
+        banner(m2mSecret);
     }
 
     public synchronized void stop() {
@@ -156,6 +157,7 @@ public final class AuthServer {
         var tokens = new TokenIssuer(issuer, keys, clock);
         var verifier = new LocalTokenVerifier(issuer, keys, clock);
         var sessions = new Sessions(jdbc, clock, tenant::settings, config.https());
+        sessions.purge();
         var codes = new AuthorizationCodes(jdbc, clock);
         codes.purge();
         var refreshTokens = new RefreshTokens(jdbc, clock);
@@ -175,7 +177,7 @@ public final class AuthServer {
         serve(context, "/.well-known/openid-configuration", new OpenIdConfigurationServlet(issuer));
         serve(context, "/v2/logout", new LogoutServlet(tenant, sessions));
         serve(context, "/oidc/logout", new OidcLogoutServlet(tenant, sessions, verifier));
-        serve(context, "/api/v2/*", ManagementRoutes.servlet(tenant, users, keys, verifier, issuer));
+        serve(context, "/api/v2/*", ManagementRoutes.servlet(tenant, users, keys, verifier, issuer, clock));
         serve(context, "/healthz", new HttpServlet() {
             @Override
             protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
@@ -214,7 +216,7 @@ public final class AuthServer {
         }
     }
 
-    private void banner() {
+    private void banner(Path m2mSecret) {
         if (console == null) {
             return;
         }
@@ -223,9 +225,8 @@ public final class AuthServer {
         if (config.loopback() && config.demoAccount()) {
             console.println("  Demo account: " + DEMO_EMAIL + " / " + DEMO_PASSWORD + "  (loopback only)");
         }
-        if (config.tenantFile() == null) {
-            console.println("  Machine-to-machine client: organizer-m2m, secret in "
-                    + writeM2mSecret().toAbsolutePath());
+        if (m2mSecret != null) {
+            console.println("  Machine-to-machine client: organizer-m2m, secret in " + m2mSecret.toAbsolutePath());
         }
     }
 

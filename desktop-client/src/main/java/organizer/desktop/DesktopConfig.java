@@ -147,6 +147,12 @@ public record DesktopConfig(URI issuer, String clientId, String audience, String
                 smokePassword, headless);
     }
 
+    public DesktopConfig withScope(String requested) {
+        return new DesktopConfig(issuer, clientId, audience, requested, redirectUri, logoutReturnTo, contactsApi,
+                calendarApi, checkSession, loginMode, embedded, dataDir, smokeTest, screenshot, smokeEmail,
+                smokePassword, headless);
+    }
+
     public DesktopConfig withCheckSession(Duration interval) {
         return new DesktopConfig(issuer, clientId, audience, scope, redirectUri, logoutReturnTo, contactsApi,
                 calendarApi, interval, loginMode, embedded, dataDir, smokeTest, screenshot, smokeEmail,

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+    /** When the local backend was ready (System.nanoTime), for smoke mode's figures. */
+    static volatile long backendReadyNanos;
 
     private Main() {
     }
@@ -51,6 +53,7 @@ public final class Main {
             System.err.println("organizer: " + e.getMessage());
             return 1;
         }
+        backendReadyNanos = System.nanoTime();
         var effective = backend.config();
         LOG.info("Organizer starting: {}", effective.describe());
         var cookies = PersistentCookieStore.open(effective.dataDir().resolve("sign-in-cookies.json"),
@@ -60,26 +63,22 @@ public final class Main {
         var exitCode = new CompletableFuture<Integer>();
         var closed = new CountDownLatch(1);
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
-            var stage = new Stage();
-            var app = new OrganizerApp(effective, stage, cookies, Clock.systemUTC(), new MainWindow(effective)::create);
-            WindowPlacement.remember(stage, effective.dataDir().resolve("window.properties"));
-            stage.setOnHidden(e -> {
-                app.close();
-                exitCode.complete(0);
-                closed.countDown();
+        try {
+            Platform.startup(() -> {
+                try {
+                    open(effective, cookies, processStart, exitCode, closed);
+                } catch (RuntimeException | Error e) {
+                    LOG.error("The window could not open", e);
+                    System.err.println("organizer: the window could not open: " + e.getMessage());
+                    exitCode.complete(1);
+                    closed.countDown();
+                }
             });
-            app.start();
-            if (effective.smokeTest()) {
-                new SmokeRun(app, effective, processStart, () -> MainWindow.readiness(app.root())).run()
-                        .thenAccept(result -> {
-                            System.out.println(result.line());
-                            exitCode.complete(result.exitCode());
-                            app.close();
-                            closed.countDown();
-                        });
-            }
-        });
+        } catch (RuntimeException e) { // e.g. no display: say so, no stack trace
+            System.err.println("organizer: cannot open a window (" + e.getMessage() + "); without a display use --headless");
+            backend.close();
+            return 1;
+        }
         try {
             closed.await();
         } catch (InterruptedException e) {
@@ -88,6 +87,29 @@ public final class Main {
         backend.close();
         Platform.exit();
         return exitCode.getNow(0);
+    }
+
+    /** Opens the window (on the FX thread) and, in smoke mode, drives it. */
+    private static void open(DesktopConfig effective, PersistentCookieStore cookies, long processStart,
+                             CompletableFuture<Integer> exitCode, CountDownLatch closed) {
+        var stage = new Stage();
+        var app = new OrganizerApp(effective, stage, cookies, Clock.systemUTC(), new MainWindow(effective)::create);
+        WindowPlacement.remember(stage, effective.dataDir().resolve("window.properties"));
+        stage.setOnHidden(e -> {
+            app.close();
+            exitCode.complete(0);
+            closed.countDown();
+        });
+        app.start();
+        if (effective.smokeTest()) {
+            new SmokeRun(app, effective, processStart, () -> MainWindow.readiness(app.root())).run()
+                    .thenAccept(result -> {
+                        System.out.println(result.line());
+                        exitCode.complete(result.exitCode());
+                        app.close();
+                        closed.countDown();
+                    });
+        }
     }
 
     /** Monocle's headless glass platform with the software renderer: no display, no GPU (CI, smoke tests). */

@@ -14,6 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import organizer.desktop.login.AuthorizeUrl;
 import organizer.desktop.login.Authorizer;
+import organizer.desktop.main.Theme;
 import organizer.desktop.login.BrowserLoginView;
 import organizer.desktop.login.LoginView;
 import organizer.desktop.login.LoginViewModel;
@@ -77,6 +78,7 @@ public final class OrganizerApp implements SessionManager.Listener {
     public void start() {
         root.setId("root");
         var scene = new Scene(root, 1180, 760);
+        Theme.apply(scene);
         stage.setTitle("Organizer");
         stage.setScene(scene);
         stage.show();

@@ -118,12 +118,28 @@ final class SmokeRun {
             var session = app.sessions().session();
             result.complete(new Result(0, "smoke-test: ok user=" + (session == null ? "?" : session.user().email())
                     + " " + ready.summary()
+                    + " backend_ms=" + millis(processStartNanos, Main.backendReadyNanos)
                     + " login_page_ms=" + millis(processStartNanos, loginShownNanos)
                     + " login_round_trip_ms=" + (submitted ? millis(submittedNanos, loaded) : -1)
+                    + " rss_mb=" + rssMegabytes()
                     + " screenshot=" + config.screenshot() + " (" + size + ")"));
         } catch (Exception e) {
             fail("cannot write the screenshot " + config.screenshot() + ": " + e.getMessage());
         }
+    }
+
+    /** Resident set size of this process (Linux /proc), -1 where unknown. */
+    static long rssMegabytes() {
+        try {
+            for (var line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux
+        }
+        return -1;
     }
 
     private String where() {

@@ -29,7 +29,15 @@ public final class ErrorFilter extends HttpFilter {
             answer(response, e.error());
         } catch (EofException e) {
             log.debug("client went away during {} {}", request.getMethod(), request.getRequestURI());
-        } catch (IOException | ServletException | RuntimeException e) {
+        } catch (IOException e) {
+            if (response.isCommitted()) {
+                // the answer was on its way when the connection failed (client gone, or closed at shutdown)
+                log.debug("could not finish answering {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+                return;
+            }
+            log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+            answer(response, OAuthError.serverError());
+        } catch (ServletException | RuntimeException e) {
             log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
             answer(response, OAuthError.serverError());
         }

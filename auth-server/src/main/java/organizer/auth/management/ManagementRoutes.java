@@ -12,7 +12,7 @@ public final class ManagementRoutes {
     }
 
     public static HttpServlet servlet(TenantStore tenant, UserStore users, SigningKeys keys,
-                                      LocalTokenVerifier verifier, String issuer) {
-        return new ManagementServlet(verifier, issuer + "api/v2/", new Resources(tenant, users, keys));
+                                      LocalTokenVerifier verifier, String issuer, java.time.Clock clock) {
+        return new ManagementServlet(verifier, issuer + "api/v2/", new Resources(tenant, users, keys, clock));
     }
 }

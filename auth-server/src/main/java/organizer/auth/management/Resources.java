@@ -28,11 +28,13 @@ final class Resources {
     private final TenantStore tenant;
     private final UserStore users;
     private final SigningKeys keys;
+    private final java.time.Clock clock;
 
-    Resources(TenantStore tenant, UserStore users, SigningKeys keys) {
+    Resources(TenantStore tenant, UserStore users, SigningKeys keys, java.time.Clock clock) {
         this.tenant = tenant;
         this.users = users;
         this.keys = keys;
+        this.clock = clock;
     }
 
     // --- /users ---
@@ -114,7 +116,7 @@ final class Resources {
                 }
                 var updated = new User(existing.userId(), UserStore.normalize(merged.email()), merged.emailVerified(),
                         merged.name(), merged.nickname(), merged.picture(), existing.createdAt(),
-                        java.time.Instant.now(), existing.identities(), merged.blocked(), existing.loginsCount(),
+                        clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), existing.identities(), merged.blocked(), existing.loginsCount(),
                         existing.lastLogin());
                 return users.update(updated);
             }

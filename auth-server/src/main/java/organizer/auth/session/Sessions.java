@@ -99,6 +99,15 @@ public final class Sessions {
         jdbc.update("DELETE FROM sessions WHERE sid = ?", sid);
     }
 
+    /** Deletes sessions past their idle or absolute lifetime (run at start; live lookups check on their own). */
+    public int purge() {
+        var now = clock.instant();
+        var tenant = settings.get();
+        return jdbc.update("DELETE FROM sessions WHERE created_at < ? OR last_seen_at < ?",
+                now.minus(tenant.absoluteSessionLifetime()).getEpochSecond(),
+                now.minus(tenant.idleSessionLifetimeDuration()).getEpochSecond());
+    }
+
     public boolean secureCookies() {
         return secureCookies;
     }

@@ -1,5 +1,6 @@
 package organizer.auth.tenant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,6 +24,7 @@ public record Client(String clientId, String clientSecret, String name, String a
     }
 
     /** A public client (SPA, native) authenticates with its {@code client_id} only. */
+    @JsonIgnore
     public boolean isPublic() {
         return "none".equals(tokenEndpointAuthMethod);
     }

@@ -68,6 +68,9 @@ public record TenantFile(TenantSettings tenant, List<Client> clients, List<Resou
         try {
             file = Json.MAPPER.readValue(json.replace("##ISSUER##", issuer), TenantFile.class);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+                throw new InvalidTenant(source + ": not valid JSON (line " + parse.getLocation().getLineNr() + ")");
+            }
             throw new InvalidTenant(source + ": invalid value at " + path(e) + ": " + e.getOriginalMessage()
                     .lines().findFirst().orElse(""));
         } catch (JsonProcessingException e) {

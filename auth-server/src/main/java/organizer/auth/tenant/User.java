@@ -1,5 +1,6 @@
 package organizer.auth.tenant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,9 +13,11 @@ public record User(String userId, String email, Boolean emailVerified, String na
                    Integer loginsCount, Instant lastLogin) {
 
     /** Where the user comes from: always the database connection here. */
-    public record Identity(String connection, String userId, String provider, Boolean isSocial) {
+    public record Identity(String connection, String userId, String provider,
+                           @com.fasterxml.jackson.annotation.JsonProperty("isSocial") Boolean isSocial) {
     }
 
+    @JsonIgnore
     public boolean isBlocked() {
         return blocked != null && blocked;
     }

@@ -33,7 +33,7 @@ public final class UserStore {
 
     public User create(String email, String password, String name, boolean emailVerified, String connection) {
         var normalized = normalize(email);
-        var now = clock.instant();
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS); // Auth0's precision
         var id = Ids.userId();
         var local = normalized.contains("@") ? normalized.substring(0, normalized.indexOf('@')) : normalized;
         var user = new User(id, normalized, emailVerified, name == null || name.isBlank() ? normalized : name, local,
@@ -74,7 +74,7 @@ public final class UserStore {
     }
 
     public User recordLogin(User user) {
-        return update(user.withLogin(clock.instant()));
+        return update(user.withLogin(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)));
     }
 
     public User update(User user) {

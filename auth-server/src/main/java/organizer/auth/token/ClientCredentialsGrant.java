@@ -33,9 +33,9 @@ final class ClientCredentialsGrant implements Grant {
         }
         var api = tenant.resourceServer(audience)
                 .orElseThrow(() -> new OAuthException(OAuthError.accessDenied("Service not found: " + audience)));
-        var grant = tenant.clientGrant(client.clientId(), audience).orElseThrow(() -> new OAuthException(
-                OAuthError.accessDenied("Client is not authorized to access \"" + audience
-                        + "\". You need to create a \"client-grant\" associated to this API.")));
+        var grant = tenant.clientGrant(client.clientId(), audience).orElseThrow(() -> new VerbatimError(
+                OAuthError.accessDenied("no client grant"), "Client is not authorized to access \"" + audience
+                        + "\". You need to create a \"client-grant\" associated to this API."));
         List<String> scopes = grant.scope();
         if (params.containsKey("scope")) {
             var requested = ScopeList.parse(params.get("scope"));

@@ -51,6 +51,10 @@ public final class TokenServlet extends HttpServlet {
         } catch (OAuthException e) {
             log.debug("Token request refused: {}", e.error().error());
             JsonResponses.error(resp, e.error());
+        } catch (VerbatimError e) {
+            log.debug("Token request refused: {}", e.error.error());
+            JsonResponses.send(resp, e.error.status(), Map.of("error", e.error.error(),
+                    "error_description", e.description));
         }
     }
 }

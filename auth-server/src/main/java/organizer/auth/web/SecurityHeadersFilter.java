@@ -24,6 +24,8 @@ public final class SecurityHeadersFilter extends HttpFilter {
         resp.setHeader("Referrer-Policy", "no-referrer");
         try {
             chain.doFilter(req, resp);
+        } catch (org.eclipse.jetty.io.EofException e) {
+            log.debug("{} {}: the client went away", req.getMethod(), req.getRequestURI());
         } catch (RuntimeException | ServletException | IOException e) {
             log.error("{} {} failed", req.getMethod(), req.getRequestURI(), e); // the boundary: logged once, here
             if (!resp.isCommitted()) {

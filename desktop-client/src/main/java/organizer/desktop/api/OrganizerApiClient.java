@@ -6,10 +6,13 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import javafx.application.Platform;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -33,12 +36,31 @@ public final class OrganizerApiClient {
     private final HttpUrl contactsBase;
     private final HttpUrl calendarBase;
     private final Session session;
+    private final Executor sessionThread;
+    /** The renewal in flight, shared: contacts and calendar meeting the same expired token renew it once. */
+    private CompletableFuture<Void> renewal;
 
+    /** The app's client: the session is asked to renew on the FX thread, where its WebView lives. */
     public OrganizerApiClient(OkHttpClient http, URI contactsBaseUrl, URI calendarBaseUrl, Session session) {
+        this(http, contactsBaseUrl, calendarBaseUrl, session, OrganizerApiClient::onFxThread);
+    }
+
+    /** @param sessionThread where {@link Session#renew()} is called ({@code Runnable::run} in tests without FX) */
+    public OrganizerApiClient(OkHttpClient http, URI contactsBaseUrl, URI calendarBaseUrl, Session session,
+                              Executor sessionThread) {
         this.http = http;
         this.contactsBase = HttpUrl.get(contactsBaseUrl.toString());
         this.calendarBase = HttpUrl.get(calendarBaseUrl.toString());
         this.session = session;
+        this.sessionThread = sessionThread;
+    }
+
+    private static void onFxThread(Runnable task) {
+        if (Platform.isFxApplicationThread()) {
+            task.run();
+        } else {
+            Platform.runLater(task);
+        }
     }
 
     /** {@code GET {contacts}/api/contacts} → the user's address book. */
@@ -59,10 +81,11 @@ public final class OrganizerApiClient {
     }
 
     private JsonNode get(HttpUrl url, String service, String scope) {
-        var answer = send(url, service);
+        var token = session.accessToken();
+        var answer = send(url, service, token);
         if (answer.status == 401) {
-            renew();
-            answer = send(url, service);
+            renewReplacing(token);
+            answer = send(url, service, session.accessToken());
             if (answer.status == 401) {
                 throw ApiException.signedOut(null);
             }
@@ -80,9 +103,9 @@ public final class OrganizerApiClient {
         }
     }
 
-    private Answer send(HttpUrl url, String service) {
+    private Answer send(HttpUrl url, String service, String token) {
         var request = new Request.Builder().url(url)
-                .header("Authorization", "Bearer " + session.accessToken())
+                .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .build();
         try (var response = http.newCall(request).execute()) {
@@ -92,9 +115,37 @@ public final class OrganizerApiClient {
         }
     }
 
-    private void renew() {
+    /**
+     * Makes sure the session holds a newer token than {@code rejected}: nothing to do if another call renewed it
+     * meanwhile, joins a renewal in flight, else asks the session for one. Blocks (off the FX thread) until done.
+     */
+    private void renewReplacing(String rejected) {
+        CompletableFuture<Void> pending;
+        synchronized (this) {
+            if (!rejected.equals(session.accessToken())) {
+                return;
+            }
+            if (renewal == null || renewal.isDone()) {
+                var started = new CompletableFuture<Void>();
+                sessionThread.execute(() -> {
+                    try {
+                        session.renew().whenComplete((ok, failure) -> {
+                            if (failure == null) {
+                                started.complete(null);
+                            } else {
+                                started.completeExceptionally(failure);
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        started.completeExceptionally(e);
+                    }
+                });
+                renewal = started;
+            }
+            pending = renewal;
+        }
         try {
-            session.renew().get(RENEWAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            pending.get(RENEWAL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.signedOut(e);

@@ -34,6 +34,8 @@ final class AgendaCell extends ListCell<Appointment> {
     AgendaCell(ZoneId zone) {
         this.zone = zone;
         getStyleClass().add("agenda-cell");
+        // As wide as the list, never wider: long titles and places end in "…" instead of a horizontal scroll bar.
+        setPrefWidth(0);
         weekday.getStyleClass().add("agenda-weekday");
         day.getStyleClass().add("agenda-day");
         badge.getStyleClass().add("agenda-badge");
@@ -43,6 +45,7 @@ final class AgendaCell extends ListCell<Appointment> {
         when.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         var text = new VBox(2, title, when);
         text.getStyleClass().add("agenda-text");
+        text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
         layout = new HBox(12, badge, text);
         layout.setAlignment(Pos.TOP_LEFT);

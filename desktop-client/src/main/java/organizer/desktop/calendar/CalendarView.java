@@ -109,8 +109,11 @@ public final class CalendarView extends BorderPane {
         caption.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         caption.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             var count = model.agenda().size();
+            if (model.problemProperty().get() != null) {
+                return "Not loaded";
+            }
             return count == 0 ? "Nothing ahead" : count + (count == 1 ? " appointment ahead" : " appointments ahead");
-        }, model.agenda()));
+        }, model.agenda(), model.problemProperty()));
         var header = new VBox(2, title, caption);
         header.getStyleClass().add("agenda-header");
 
@@ -118,7 +121,8 @@ public final class CalendarView extends BorderPane {
         agenda.getStyleClass().add("agenda-list");
         agenda.setItems(model.agenda());
         agenda.setCellFactory(list -> new AgendaCell(model.zone()));
-        agenda.setPlaceholder(emptyAgenda());
+        agenda.placeholderProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> emptyAgenda(model.problemProperty().get()), model.problemProperty()));
         agenda.getSelectionModel().selectedItemProperty().addListener((obs, old, appointment) -> {
             if (appointment != null) {
                 calendarView.setDate(LocalDate.ofInstant(appointment.time(), model.zone()));
@@ -133,10 +137,14 @@ public final class CalendarView extends BorderPane {
         return pane;
     }
 
-    private static Label emptyAgenda() {
-        var icon = new org.kordamp.ikonli.javafx.FontIcon(Feather.SUN);
+    private static Label emptyAgenda(organizer.desktop.api.Problem problem) {
+        var icon = new org.kordamp.ikonli.javafx.FontIcon(problem == null ? Feather.SUN
+                : problem.action() == organizer.desktop.api.Problem.Action.REAUTHORIZE ? Feather.LOCK : Feather.WIFI_OFF);
         icon.getStyleClass().add("empty-icon");
-        var label = new Label("No appointments ahead", icon);
+        var label = new Label(problem == null ? "No appointments ahead" : problem.title(), icon);
+        label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setPadding(new javafx.geometry.Insets(24));
         label.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
         label.getStyleClass().addAll("empty-state", Styles.TEXT_MUTED);
         return label;

@@ -40,6 +40,8 @@ public final class LoginView extends StackPane {
                 engine.load(page);
             } else {
                 engine.getLoadWorker().cancel();
+                // Leave nothing of the callback (its fragment holds the tokens) as the engine's location.
+                javafx.application.Platform.runLater(() -> engine.loadContent(""));
             }
         });
 

@@ -8,6 +8,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
@@ -39,13 +40,17 @@ final class Header extends HBox {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
+        // While the current view loads, a spinner takes the place of the refresh icon.
         var progress = new ProgressIndicator();
         progress.setId("progress");
         progress.getStyleClass().add("header-progress");
-        progress.setPrefSize(18, 18);
+        progress.setPrefSize(16, 16);
+        progress.setMaxSize(16, 16);
         progress.visibleProperty().bind(busy);
+        var refreshIcon = new FontIcon(Feather.REFRESH_CW);
+        refreshIcon.visibleProperty().bind(progress.visibleProperty().not());
 
-        var refreshButton = new Button(null, new FontIcon(Feather.REFRESH_CW));
+        var refreshButton = new Button(null, new StackPane(refreshIcon, progress));
         refreshButton.setId("refresh");
         refreshButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refreshButton.setTooltip(new Tooltip("Refresh (F5)"));
@@ -57,9 +62,31 @@ final class Header extends HBox {
         logout.setTooltip(new Tooltip("Log out of Organizer (Ctrl+Shift+Q)"));
         logout.setOnAction(e -> session.logout());
 
-        getChildren().addAll(brand(), navigation(section), spacer, scopes(session), progress, refreshButton,
+        var brand = brand();
+        getChildren().addAll(brand, navigation(section), spacer, scopes(session), refreshButton,
                 divider(), user(session), logout);
+
+        this.brandName = brand.getChildren().get(1);
+        this.logout = logout;
+        logout.setMinWidth(Region.USE_PREF_SIZE);
     }
+
+    private final javafx.scene.Node brandName;
+    private final Button logout;
+
+    /**
+     * Narrow windows: the word mark goes and Log out keeps only its icon, so nothing is cut to "…". Driven by the
+     * window's width (the header's own width never drops below what it needs).
+     */
+    void fit(double windowWidth) {
+        var narrow = windowWidth < NARROW;
+        brandName.setVisible(!narrow);
+        brandName.setManaged(!narrow);
+        logout.setContentDisplay(narrow ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+    }
+
+    /** Below this width the header drops the word mark and the Log out label. */
+    private static final double NARROW = 1100;
 
     private static HBox brand() {
         var icon = new FontIcon(Feather.LAYERS);
@@ -68,6 +95,7 @@ final class Header extends HBox {
         mark.getStyleClass().add("brand-mark");
         var name = new Label("Organizer");
         name.getStyleClass().add("brand-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         var brand = new HBox(10, mark, name);
         brand.setAlignment(Pos.CENTER_LEFT);
         brand.getStyleClass().add("brand");

@@ -9,7 +9,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -74,6 +73,7 @@ public final class MainView extends BorderPane {
             }
         });
         setTop(new VBox(header, banner));
+        widthProperty().addListener((obs, old, width) -> header.fit(width.doubleValue()));
 
         var content = new StackPane(contactsView, calendarView);
         content.getStyleClass().add("content");
@@ -173,9 +173,5 @@ public final class MainView extends BorderPane {
                 keys.keySet().forEach(key -> scene.getAccelerators().remove(key, keys.get(key)));
             }
         }
-    }
-
-    Node header() {
-        return header;
     }
 }

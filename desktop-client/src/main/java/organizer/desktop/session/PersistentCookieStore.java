@@ -53,11 +53,20 @@ public final class PersistentCookieStore implements CookieStore {
         return store;
     }
 
-    /** Makes this store the JVM's cookie handler, which every WebView uses. */
+    /**
+     * Makes this store the JVM's cookie handler, which every WebView uses. Call once, before the first page loads:
+     * WebView's HTTP client takes the handler when it is first used and keeps it.
+     */
     public CookieManager install() {
         var manager = new CookieManager(this, java.net.CookiePolicy.ACCEPT_ORIGINAL_SERVER);
         java.net.CookieHandler.setDefault(manager);
         return manager;
+    }
+
+    /** Forgets the cookies in memory and reads the file again (what a restart would find). */
+    public synchronized void reload() {
+        memory.removeAll();
+        load();
     }
 
     /** True when the file held a cookie of the authorization server: a silent sign-in is worth trying. */

@@ -34,7 +34,7 @@ class OrganizerApiClientFlowTest {
     }
 
     private OrganizerApiClient client(FixedTokenSession session) {
-        return new OrganizerApiClient(api.http, api.contacts(), api.calendar(), session);
+        return new OrganizerApiClient(api.http, api.contacts(), api.calendar(), session, Runnable::run);
     }
 
     private static FixedTokenSession session(String token) {
@@ -78,6 +78,23 @@ class OrganizerApiClientFlowTest {
     void getWhenTokenExpiredThenRenewsOnceAndRetriesWithTheNewToken() {
         var session = session(api.expiredToken(BOTH)).renewWith(() -> api.token(BOTH));
         assertThat(client(session).contacts()).hasSize(12);
+        assertThat(session.renewals()).isEqualTo(1);
+    }
+
+    @Test
+    void getWhenTwoCallsMeetTheSameExpiredTokenThenOneRenewalServesBoth() throws Exception {
+        var session = session(api.expiredToken(BOTH)).renewWith(() -> api.token(BOTH));
+        var client = client(session);
+        var range = aroundNow();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var contacts = pool.submit(client::contacts);
+            var appointments = pool.submit(() -> client.appointments(range[0], range[1]));
+            assertThat(contacts.get()).hasSize(12);
+            assertThat(appointments.get()).isNotEmpty();
+        } finally {
+            pool.shutdown();
+        }
         assertThat(session.renewals()).isEqualTo(1);
     }
 
