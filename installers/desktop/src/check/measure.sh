@@ -30,7 +30,7 @@ run() { # one smoke run with a fresh copy of the template home; prints "login_pa
   rm -rf "$work/home"; [ -d "$work/template" ] && cp -a "$work/template" "$work/home"; mkdir -p "$work/home"
   (cd "$work" && env -u DISPLAY -u XDG_DATA_HOME -u XDG_CONFIG_HOME /usr/bin/time -f 'peak_rss_kb=%M' -o "$work/time.txt" \
     "$image/bin/organizer" --smoke-test --screenshot "$work/shot.png") > "$work/run.log" 2>&1 \
-    || { cat "$work/run.log" >&2; echo "measure: smoke run failed" >&2; exit 1; }
+    || { echo "measure: a smoke run failed: $(grep '^smoke-test:' "$work/run.log" || tail -1 "$work/run.log")" >&2; echo "- -"; return 0; }
   local ms; ms=$(sed -nE 's/.*login_page_ms=([0-9-]+).*/\1/p' "$work/run.log")
   echo "$ms $(sed -nE 's/peak_rss_kb=//p' "$work/time.txt")"
 }
@@ -41,9 +41,12 @@ cp -a "$work/home" "$work/template"
 find "$work/template" -name 'sign-in-cookies.json' -delete
 times=(); rss=()
 for i in $(seq "$runs"); do
-  r=$(run); times+=("${r% *}"); rss+=("${r#* }")
+  r=$(run)
+  if [ "$r" = "- -" ]; then echo "run $i: failed (left out of the median)"; continue; fi
+  times+=("${r% *}"); rss+=("${r#* }")
   echo "run $i: login page after ${r% *} ms, peak RSS $((${r#* } / 1024)) MiB"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
-echo "median of $runs: launcher start -> login page $(median "${times[@]}") ms; peak RSS (after login) $(( $(median "${rss[@]}") / 1024 )) MiB"
+[ "${#times[@]}" -gt 0 ] || { echo "measure: no run succeeded" >&2; exit 1; }
+echo "median of ${#times[@]} runs: launcher start -> login page $(median "${times[@]}") ms; peak RSS (after login) $(( $(median "${rss[@]}") / 1024 )) MiB"
 echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
