@@ -33,17 +33,20 @@ import organizer.auth.AuthServer;
 
 /**
  * Load driver for the auth-server, run by bench/auth/run.sh (not a test). In one JVM run it measures:
- * 1. the raw RS256 signing rate of java-jwt for a client-credentials-shaped token (the baseline, all cores);
+ * 1. the raw RS256 signing rate of java-jwt for a client-credentials-shaped token (the baseline);
  * 2. client-credentials tokens per second through the real server over loopback HTTP/1.1 keep-alive
  *    (a minimal blocking socket client, so the driver costs little);
  * 3. the login round trip (authorize -> login page -> POST credentials -> consent page -> Accept -> redirect).
- * Each rate: warm-up, then a timed window; repeated ROUNDS times, median reported.
+ * Each rate: warm-up, then a timed window; raw and HTTP alternate for ROUNDS rounds; medians reported, and the median
+ * of the per-round ratios. Options: -Dbench.rounds, -Dbench.seconds, -Dbench.warmup, -Dbench.threads, -Dbench.logins.
  */
 public final class AuthBench {
     static final int THREADS = Integer.getInteger("bench.threads", Runtime.getRuntime().availableProcessors() * 4);
-    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 5));
-    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 10));
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+    static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 2));
+    static final Duration WINDOW = Duration.ofSeconds(Integer.getInteger("bench.seconds", 4));
+    // Many short alternating rounds: on a shared machine the load changes from minute to minute, and the ratio of
+    // two neighbouring windows is steadier than either rate.
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 12);
     static final int LOGINS = Integer.getInteger("bench.logins", 30);
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +63,9 @@ public final class AuthBench {
             var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             double loadBefore = os.getSystemLoadAverage();
             for (int round = 0; round < ROUNDS; round++) {
-                raw.add(rate(cores, () -> rawSigner(issuer)));
+                // As many signing threads as connections: CPU-bound either way, and on a shared machine both runs
+                // then get the same share of the cores.
+                raw.add(rate(THREADS, () -> rawSigner(issuer)));
                 http.add(rate(THREADS, () -> tokenCaller(server.port(), secret)));
                 ratios.add(http.get(round) / raw.get(round));
                 System.err.printf("round %d: raw %.0f/s, http %.0f/s, ratio %.2f%n", round + 1, raw.get(round),
@@ -72,7 +77,8 @@ public final class AuthBench {
             System.out.println();
             System.out.printf("| measure (median of %d runs, %ds each, %d cores) | value |%n", ROUNDS, WINDOW.toSeconds(), cores);
             System.out.println("|---|---|");
-            System.out.printf("| java-jwt RS256 signing, %d threads (baseline) | %.0f tokens/s |%n", cores, rawMedian);
+            System.out.printf("| java-jwt RS256 signing in-process, %d threads (baseline) | %.0f tokens/s |%n", THREADS,
+                    rawMedian);
             System.out.printf("| POST /oauth/token client_credentials over loopback HTTP, %d connections | %.0f tokens/s |%n",
                     THREADS, httpMedian);
             System.out.printf("| ratio server / raw signing (median of per-round ratios, min-max) | %.2f (%.2f-%.2f) |%n",
@@ -137,12 +143,17 @@ public final class AuthBench {
         return count.sum() / (elapsed / 1e9);
     }
 
+    private static Algorithm algorithm;
+
     /** The baseline: java-jwt signing the same claims the server puts in a client-credentials token. */
-    static Op rawSigner(String issuer) throws Exception {
-        var generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        var pair = generator.generateKeyPair();
-        var algorithm = Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+    static synchronized Op rawSigner(String issuer) throws Exception {
+        if (algorithm == null) { // one RSA-2048 key, like the server's; java-jwt's Algorithm is thread-safe
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var pair = generator.generateKeyPair();
+            algorithm = Algorithm.RSA256((RSAPublicKey) pair.getPublic(), (RSAPrivateKey) pair.getPrivate());
+        }
+        var algorithm = AuthBench.algorithm;
         return () -> {
             var now = Instant.now();
             JWT.create().withKeyId("bench").withIssuer(issuer).withSubject("organizer-m2m@clients")

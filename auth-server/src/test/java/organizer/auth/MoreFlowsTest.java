@@ -112,6 +112,15 @@ class MoreFlowsTest {
     }
 
     @Test
+    void aRequestWithoutScopesNeedsNoConsent() {
+        var toLogin = browser.get(Browser.authorizeUrl(Map.of("response_type", "token", "client_id", "organizer-spa",
+                "redirect_uri", CALLBACK, "audience", "organize", "state", "s")));
+        var done = browser.logIn(toLogin, "alice@example.test", "alice-password-1");
+        assertThat(done.location()).startsWith(CALLBACK + "#");
+        assertThat(JWT.decode(done.fragment().get("access_token")).getClaim("scope").asString()).isEmpty();
+    }
+
+    @Test
     void expiredAuthorizationCodesAreRefused() throws Exception {
         var p = new LinkedHashMap<String, String>(Map.of("response_type", "code", "client_id", "organizer-spa",
                 "redirect_uri", CALLBACK, "scope", "openid", "state", "s",

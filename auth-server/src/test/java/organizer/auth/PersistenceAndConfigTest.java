@@ -128,6 +128,10 @@ class PersistenceAndConfigTest {
         Files.writeString(file, "{\"clients\":[{\"client_id\":\"x\",\"name\":\"X\",\"callbacks\":[\"not a url\"]}]}");
         assertThatThrownBy(() -> TenantFile.read(file, "http://localhost:4000/"))
                 .isInstanceOf(TenantFile.InvalidTenant.class).hasMessageContaining("clients[0].callbacks[0]");
+        Files.writeString(file, "{\"clients\":[{\"client_id\":\"x\",\"name\":\"X\","
+                + "\"callbacks\":[\"javascript://localhost/%0Aalert(1)\"]}]}");
+        assertThatThrownBy(() -> TenantFile.read(file, "http://localhost:4000/"))
+                .hasMessageContaining("clients[0].callbacks[0]: not an absolute http(s) URL");
         Files.writeString(file, "{\"resource_servers\":[{\"identifier\":\"a\",\"token_lifetime\":\"soon\"}]}");
         assertThatThrownBy(() -> TenantFile.read(file, "http://localhost:4000/"))
                 .hasMessageContaining("resource_servers[0].token_lifetime");

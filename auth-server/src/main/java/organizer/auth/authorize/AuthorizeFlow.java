@@ -73,6 +73,9 @@ final class AuthorizeFlow {
         if (tenant.settings().flags().strictLocalhostConsent() && isLocalhost(p.request().redirectUri())) {
             return true;
         }
+        if (p.scopes().isEmpty()) {
+            return false; // nothing to list: an access token without any permission
+        }
         if (p.api() != null && p.api().skipConsentForVerifiableFirstPartyClients() && p.client().isFirstParty()
                 && !isLocalhost(p.request().redirectUri())) {
             return false;

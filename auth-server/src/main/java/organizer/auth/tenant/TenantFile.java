@@ -159,8 +159,9 @@ public record TenantFile(TenantSettings tenant, List<Client> clients, List<Resou
     private static void absoluteUri(String value, String field) {
         try {
             var uri = new URI(value);
-            if (!uri.isAbsolute() || uri.getHost() == null) {
-                throw new InvalidTenant(field + ": not an absolute URL: " + value);
+            if (!uri.isAbsolute() || uri.getHost() == null
+                    || !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                throw new InvalidTenant(field + ": not an absolute http(s) URL: " + value);
             }
         } catch (java.net.URISyntaxException e) {
             throw new InvalidTenant(field + ": not a URL: " + value);

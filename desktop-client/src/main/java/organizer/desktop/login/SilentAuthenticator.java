@@ -38,10 +38,16 @@ public final class SilentAuthenticator {
         var result = new CompletableFuture<Authorizer.Outcome>();
         enqueue(() -> {
             var attempt = authorizer.begin(scope, "none");
-            navigate(attempt.url(), attempt::isCallback, location -> background.execute(() -> {
-                var outcome = attempt.finish(location);
-                Platform.runLater(() -> result.complete(outcome));
-            }), reason -> result.complete(new Authorizer.Rejected(reason)));
+            navigate(attempt.url(), attempt::isCallback, location -> {
+                try {
+                    background.execute(() -> {
+                        var outcome = attempt.finish(location);
+                        Platform.runLater(() -> result.complete(outcome));
+                    });
+                } catch (java.util.concurrent.RejectedExecutionException e) {
+                    result.complete(new Authorizer.Rejected("The window was closed"));
+                }
+            }, reason -> result.complete(new Authorizer.Rejected(reason)));
             return result;
         });
         return result;
@@ -74,13 +80,19 @@ public final class SilentAuthenticator {
         page.setJavaScriptEnabled(false); // prompt=none and logout answer with redirects; no script of theirs must run
         engine = page;
         var done = new boolean[1];
-        var timeout = timer.schedule(() -> Platform.runLater(() -> {
-            if (!done[0]) {
-                done[0] = true;
-                page.getLoadWorker().cancel();
-                onFailure.accept("The sign-in server did not answer in time");
-            }
-        }), TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledFuture<?> timeout;
+        try {
+            timeout = timer.schedule(() -> Platform.runLater(() -> {
+                if (!done[0]) {
+                    done[0] = true;
+                    page.getLoadWorker().cancel();
+                    onFailure.accept("The sign-in server did not answer in time");
+                }
+            }), TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) { // the window was closed meanwhile
+            onFailure.accept("The window was closed");
+            return;
+        }
         page.locationProperty().addListener((o, old, now) -> {
             if (!done[0] && arrived.test(now)) {
                 done[0] = true;

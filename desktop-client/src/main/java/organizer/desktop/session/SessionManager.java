@@ -204,7 +204,11 @@ public final class SessionManager {
 
     private ScheduledFuture<?> later(Duration delay, Runnable onFx) {
         var millis = Math.max(0, delay.toMillis());
-        return timer.schedule(() -> Platform.runLater(onFx), millis, TimeUnit.MILLISECONDS);
+        try {
+            return timer.schedule(() -> Platform.runLater(onFx), millis, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return null; // the window is closed: nothing more to schedule
+        }
     }
 
     private void cancelTimers() {
