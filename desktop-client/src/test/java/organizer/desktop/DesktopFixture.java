@@ -1,6 +1,5 @@
 package organizer.desktop;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,13 +106,18 @@ final class DesktopFixture implements AutoCloseable {
     /** Waits for the login form of the auth-server in the app's WebView, then types into it like a person. */
     void typeCredentials(OrganizerApp app, String email, String password) throws Exception {
         awaitElement(app, "email");
-        clickElement(app, "email");
-        robot.write(email);
-        clickElement(app, "password");
-        robot.write(password);
-        assertThat(onFx(() -> app.loginView().engine().executeScript("document.getElementById('email').value")))
-                .isEqualTo(email);
+        typeInto(app, "email", email);
+        typeInto(app, "password", password);
         clickElement(app, "submit");
+    }
+
+    /** Clicks the field, waits until the page gave it the focus, types, and waits until the page holds the text. */
+    private void typeInto(OrganizerApp app, String id, String text) throws Exception {
+        clickElement(app, id);
+        await("focus on #" + id, () -> id.equals(app.loginView().engine().executeScript("document.activeElement.id")));
+        robot.write(text);
+        await("the typed text in #" + id, () -> text.equals(
+                app.loginView().engine().executeScript("document.getElementById('" + id + "').value")));
     }
 
     void awaitElement(OrganizerApp app, String id) throws Exception {
