@@ -35,6 +35,10 @@ public final class OrganizerApp implements SessionManager.Listener {
     /** What the window shows. */
     public enum Screen { STARTING, LOGIN, MAIN }
 
+    /** The window's first size (before {@link WindowPlacement} restores the last one). */
+    static final double WIDTH = 1180;
+    static final double HEIGHT = 760;
+
     private final DesktopConfig config;
     private final Stage stage;
     private final PersistentCookieStore cookies;
@@ -74,14 +78,24 @@ public final class OrganizerApp implements SessionManager.Listener {
         }
     }
 
-    /** Shows the window; signs in silently when the cookie jar holds an SSO session, else shows the login. Call on the FX thread. */
+    /**
+     * Shows the window (or takes over the one already showing "Starting Organizer…"); signs in silently when the
+     * cookie jar holds an SSO session, else shows the login. Call on the FX thread.
+     */
     public void start() {
         root.setId("root");
-        var scene = new Scene(root, 1180, 760);
+        var scene = stage.getScene();
+        if (scene == null) {
+            scene = new Scene(root, WIDTH, HEIGHT);
+            stage.setScene(scene);
+        } else {
+            scene.setRoot(root);
+        }
         Theme.apply(scene);
         stage.setTitle("Organizer");
-        stage.setScene(scene);
-        stage.show();
+        if (!stage.isShowing()) {
+            stage.show();
+        }
         if (cookies != null && cookies.hasAuthorizationServerCookies() && browserLogin == null) {
             sessions.trySilentSignIn(config.scope()).thenAccept(signedIn -> {
                 if (!signedIn) {

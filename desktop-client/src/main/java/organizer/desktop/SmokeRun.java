@@ -118,6 +118,7 @@ final class SmokeRun {
             var session = app.sessions().session();
             result.complete(new Result(0, "smoke-test: ok user=" + (session == null ? "?" : session.user().email())
                     + " " + ready.summary()
+                    + " window_ms=" + millis(processStartNanos, Main.windowShownNanos)
                     + " backend_ms=" + millis(processStartNanos, Main.backendReadyNanos)
                     + " login_page_ms=" + millis(processStartNanos, loginShownNanos)
                     + " login_round_trip_ms=" + (submitted ? millis(submittedNanos, loaded) : -1)
