@@ -28,7 +28,7 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR==0) print "-"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
-for field in backend_ms login_page_ms login_round_trip_ms rss_mb; do
+for field in window_ms backend_ms login_page_ms login_round_trip_ms rss_mb; do
   printf '%s median: %s\n' "$field" "$(printf '%s\n' "${LINES[@]}" | grep -o "$field=[0-9]*" | cut -d= -f2 | median)"
 done
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
