@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import organizer.auth.session.Sessions;
-import organizer.auth.tenant.Ids;
 import organizer.auth.tenant.UserStore;
 import organizer.auth.web.Cookies;
 import organizer.auth.web.Html;
@@ -54,9 +53,7 @@ final class ConsentServlet extends HttpServlet {
             return;
         }
         var p = found.get();
-        if (!Ids.same(form.get("_csrf"), p.csrf())) {
-            Html.error(resp, 403, "invalid_csrf", "The form could not be verified (CSRF token missing or wrong). "
-                    + "Go back to the application and sign in again.");
+        if (!LoginServlet.csrfMatches(form, p, resp)) {
             return;
         }
         if ("accept".equals(form.get("action"))) {

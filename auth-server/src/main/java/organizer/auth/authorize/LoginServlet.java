@@ -65,9 +65,7 @@ final class LoginServlet extends HttpServlet {
             return;
         }
         var p = found.get();
-        if (!Ids.same(form.get("_csrf"), p.csrf())) {
-            Html.error(resp, 403, "invalid_csrf", "The form could not be verified (CSRF token missing or wrong). "
-                    + "Go back to the application and sign in again.");
+        if (!csrfMatches(form, p, resp)) {
             return;
         }
         var email = form.getOrDefault("email", "").strip();
@@ -130,6 +128,16 @@ final class LoginServlet extends HttpServlet {
 
     private Optional<Pending> pending(HttpServletRequest req, String tx) {
         return flow.pending().get(tx, Cookies.read(req, AuthorizeServlet.DEVICE_COOKIE));
+    }
+
+    /** Whether the form carries the pending request's CSRF token; if not, answers 403 with a page saying so. */
+    static boolean csrfMatches(Map<String, String> form, Pending p, HttpServletResponse resp) throws IOException {
+        if (Ids.same(form.get("_csrf"), p.csrf())) {
+            return true;
+        }
+        Html.error(resp, 403, "invalid_csrf", "The form could not be verified (CSRF token missing or wrong). "
+                + "Go back to the application and sign in again.");
+        return false;
     }
 
     static void expired(HttpServletResponse resp) throws IOException {
