@@ -95,10 +95,21 @@ final class DesktopFixture implements AutoCloseable {
         });
     }
 
+    /**
+     * Closes the windows, then ends the JavaFX toolkit and waits for its thread, and only then stops the servers.
+     * Each test class has its own JVM, so the toolkit is not needed again; leaving WebKit running into JVM exit
+     * (with its pages still talking to stopped servers) can abort the JVM after the tests have passed.
+     */
     @Override
     public void close() throws Exception {
-        backend.close();
-        FxToolkit.cleanupStages();
+        try {
+            FxToolkit.cleanupStages();
+            javafx.application.Platform.exit();
+            WaitForAsyncUtils.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS, () -> Thread.getAllStackTraces().keySet()
+                    .stream().noneMatch(t -> t.getName().equals("JavaFX Application Thread") && t.isAlive()));
+        } finally {
+            backend.close();
+        }
     }
 
     // ---- driving the real pages
