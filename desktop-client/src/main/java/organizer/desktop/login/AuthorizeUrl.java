@@ -18,14 +18,7 @@ public final class AuthorizeUrl {
     /** The implicit request of the reference page: {@code response_type=id_token token}, fresh {@code state} and {@code nonce}. */
     public static URI implicit(URI issuer, String clientId, URI redirectUri, String audience, String scope,
                                String state, String nonce, String prompt) {
-        var params = new LinkedHashMap<String, String>();
-        params.put("response_type", "id_token token");
-        params.put("client_id", clientId);
-        params.put("redirect_uri", redirectUri.toString());
-        params.put("audience", audience);
-        params.put("scope", scope);
-        params.put("state", state);
-        params.put("nonce", nonce);
+        var params = common("id_token token", clientId, redirectUri, audience, scope, state, nonce);
         if (prompt != null) {
             params.put("prompt", prompt);
         }
@@ -35,17 +28,24 @@ public final class AuthorizeUrl {
     /** The authorization code request with PKCE (S256), for the system browser. */
     public static URI code(URI issuer, String clientId, URI redirectUri, String audience, String scope,
                            String state, String nonce, String codeChallenge) {
+        var params = common("code", clientId, redirectUri, audience, scope, state, nonce);
+        params.put("code_challenge", codeChallenge);
+        params.put("code_challenge_method", "S256");
+        return URI.create(issuer + "authorize?" + query(params));
+    }
+
+    /** The parameters every {@code /authorize} request of the app carries, in a stable order. */
+    private static Map<String, String> common(String responseType, String clientId, URI redirectUri, String audience,
+                                              String scope, String state, String nonce) {
         var params = new LinkedHashMap<String, String>();
-        params.put("response_type", "code");
+        params.put("response_type", responseType);
         params.put("client_id", clientId);
         params.put("redirect_uri", redirectUri.toString());
         params.put("audience", audience);
         params.put("scope", scope);
         params.put("state", state);
         params.put("nonce", nonce);
-        params.put("code_challenge", codeChallenge);
-        params.put("code_challenge_method", "S256");
-        return URI.create(issuer + "authorize?" + query(params));
+        return params;
     }
 
     /** {@code /v2/logout?client_id=…&returnTo=…}: ends the SSO session at the authorization server. */
